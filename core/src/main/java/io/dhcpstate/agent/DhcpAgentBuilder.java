@@ -2,6 +2,7 @@ package io.dhcpstate.agent;
 
 import io.dhcpstate.InvalidConfigurationException;
 import io.dhcpstate.InvalidResourceException;
+import io.dhcpstate.internal.SettingGuard;
 import io.dhcpstate.internal.agent.AgentConfig;
 import io.dhcpstate.internal.agent.AgentEngine;
 import io.dhcpstate.model.ExtraDhcpOption;
@@ -12,12 +13,10 @@ import io.dhcpstate.spi.NetworkSource;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -56,24 +55,13 @@ public final class DhcpAgentBuilder {
   private List<ExtraDhcpOption> globalV6;
   private MetadataRouteMode metadataRoute;
   private AgentListener listener;
-  private final Set<String> set = new HashSet<>();
+  private final SettingGuard guard = new SettingGuard();
 
   DhcpAgentBuilder() {}
 
-  private void once(String name, Object value) {
-    if (value == null) {
-      throw new InvalidConfigurationException(name + " must not be null");
-    }
-    if (!set.add(name)) {
-      throw new InvalidConfigurationException(name + " was already set");
-    }
-  }
-
-  private static Duration positive(String name, Duration d) {
-    if (d.isNegative() || d.isZero()) {
-      throw new InvalidConfigurationException(name + " must be positive, was " + d);
-    }
-    return d;
+  /** Validates one serving setting at once, by building settings around it. */
+  private static void check(DhcpSettings settings) {
+    // The constructor throws InvalidResourceException naming the setting.
   }
 
   /**
@@ -83,7 +71,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder source(NetworkSource networkSource) {
-    once("source", networkSource);
+    guard.once("source", networkSource);
     this.source = networkSource;
     return this;
   }
@@ -115,7 +103,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder selector(DriverSelector driverSelector) {
-    once("selector", driverSelector);
+    guard.once("selector", driverSelector);
     this.selector = driverSelector;
     return this;
   }
@@ -127,7 +115,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder clock(InstantSource instantSource) {
-    once("clock", instantSource);
+    guard.once("clock", instantSource);
     this.clock = instantSource;
     return this;
   }
@@ -140,7 +128,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder executor(Executor taskExecutor) {
-    once("executor", taskExecutor);
+    guard.once("executor", taskExecutor);
     this.executor = taskExecutor;
     return this;
   }
@@ -152,7 +140,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder scheduler(Scheduler delayScheduler) {
-    once("scheduler", delayScheduler);
+    guard.once("scheduler", delayScheduler);
     this.scheduler = delayScheduler;
     return this;
   }
@@ -164,7 +152,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder workers(int count) {
-    once("workers", count);
+    guard.once("workers", count);
     if (count < 1 || count > 256) {
       throw new InvalidConfigurationException("workers must be in 1..256, was " + count);
     }
@@ -180,8 +168,8 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder resyncInterval(Duration interval) {
-    once("resyncInterval", interval);
-    this.resyncInterval = positive("resyncInterval", interval);
+    guard.once("resyncInterval", interval);
+    this.resyncInterval = SettingGuard.positive("resyncInterval", interval);
     return this;
   }
 
@@ -193,8 +181,8 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder resyncThrottle(Duration throttle) {
-    once("resyncThrottle", throttle);
-    this.resyncThrottle = positive("resyncThrottle", throttle);
+    guard.once("resyncThrottle", throttle);
+    this.resyncThrottle = SettingGuard.positive("resyncThrottle", throttle);
     return this;
   }
 
@@ -205,8 +193,8 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder driverTimeout(Duration timeout) {
-    once("driverTimeout", timeout);
-    this.driverTimeout = positive("driverTimeout", timeout);
+    guard.once("driverTimeout", timeout);
+    this.driverTimeout = SettingGuard.positive("driverTimeout", timeout);
     return this;
   }
 
@@ -217,7 +205,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder readyBatchSize(int size) {
-    once("readyBatchSize", size);
+    guard.once("readyBatchSize", size);
     if (size < 1 || size > 10_000) {
       throw new InvalidConfigurationException("readyBatchSize must be in 1..10000, was " + size);
     }
@@ -232,8 +220,8 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder tombstoneLifetime(Duration lifetime) {
-    once("tombstoneLifetime", lifetime);
-    this.tombstoneLifetime = positive("tombstoneLifetime", lifetime);
+    guard.once("tombstoneLifetime", lifetime);
+    this.tombstoneLifetime = SettingGuard.positive("tombstoneLifetime", lifetime);
     return this;
   }
 
@@ -244,8 +232,8 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder closeTimeout(Duration timeout) {
-    once("closeTimeout", timeout);
-    this.closeTimeout = positive("closeTimeout", timeout);
+    guard.once("closeTimeout", timeout);
+    this.closeTimeout = SettingGuard.positive("closeTimeout", timeout);
     return this;
   }
 
@@ -256,7 +244,9 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder leaseTime(Duration time) {
-    once("leaseTime", time);
+    guard.once("leaseTime", time);
+    check(new DhcpSettings(Optional.of(time), Optional.empty(), Optional.empty(), Optional.empty(),
+        List.of(), List.of(), MetadataRouteMode.OFF));
     this.leaseTime = Optional.of(time);
     return this;
   }
@@ -267,7 +257,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder infiniteLeases() {
-    once("leaseTime", Boolean.TRUE);
+    guard.once("leaseTime", Boolean.TRUE);
     this.leaseTime = Optional.empty();
     return this;
   }
@@ -279,7 +269,9 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder renewalTime(Duration time) {
-    once("renewalTime", time);
+    guard.once("renewalTime", time);
+    check(new DhcpSettings(Optional.empty(), Optional.of(time), Optional.empty(), Optional.empty(),
+        List.of(), List.of(), MetadataRouteMode.OFF));
     this.renewalTime = time;
     return this;
   }
@@ -291,7 +283,9 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder rebindingTime(Duration time) {
-    once("rebindingTime", time);
+    guard.once("rebindingTime", time);
+    check(new DhcpSettings(Optional.empty(), Optional.empty(), Optional.of(time), Optional.empty(),
+        List.of(), List.of(), MetadataRouteMode.OFF));
     this.rebindingTime = time;
     return this;
   }
@@ -303,7 +297,9 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder defaultDomain(String domain) {
-    once("defaultDomain", domain);
+    guard.once("defaultDomain", domain);
+    check(new DhcpSettings(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(domain), List.of(), List.of(), MetadataRouteMode.OFF));
     this.defaultDomain = domain;
     return this;
   }
@@ -318,8 +314,10 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder globalOptions(List<ExtraDhcpOption> v4, List<ExtraDhcpOption> v6) {
-    once("globalOptions", v4);
-    once("globalV6Options", v6);
+    guard.once("globalOptions", v4);
+    guard.once("globalV6Options", v6);
+    check(new DhcpSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        v4, v6, MetadataRouteMode.OFF));
     this.globalV4 = List.copyOf(v4);
     this.globalV6 = List.copyOf(v6);
     return this;
@@ -332,7 +330,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder metadataRoute(MetadataRouteMode mode) {
-    once("metadataRoute", mode);
+    guard.once("metadataRoute", mode);
     this.metadataRoute = mode;
     return this;
   }
@@ -344,7 +342,7 @@ public final class DhcpAgentBuilder {
    * @return this builder
    */
   public DhcpAgentBuilder listener(AgentListener agentListener) {
-    once("listener", agentListener);
+    guard.once("listener", agentListener);
     this.listener = agentListener;
     return this;
   }

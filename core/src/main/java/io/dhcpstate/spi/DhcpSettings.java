@@ -1,15 +1,13 @@
 package io.dhcpstate.spi;
 
 import io.dhcpstate.InvalidResourceException;
-import io.dhcpstate.Violation;
 import io.dhcpstate.internal.Checks;
 import io.dhcpstate.model.ExtraDhcpOption;
 import io.dhcpstate.model.IpVersion;
+import io.dhcpstate.options.OptionPrecedence;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The agent-wide serving settings every driver applies to every network: lease time and
@@ -81,23 +79,18 @@ public record DhcpSettings(
   private static List<ExtraDhcpOption> globalOptions(
       String field, List<ExtraDhcpOption> options, IpVersion version) {
     List<ExtraDhcpOption> copy = Checks.list(R, null, field, options, 128);
-    Set<List<Object>> keys = new HashSet<>();
     for (int i = 0; i < copy.size(); i++) {
       ExtraDhcpOption o = copy.get(i);
-      String f = field + "[" + i + "]";
       if (o.ipVersion() != version) {
-        Checks.fail(R, null, f, o.option().name(), "must be an IPv" + version.number()
-            + " option");
+        Checks.fail(R, null, field + "[" + i + "]", o.option().name(),
+            "must be an IPv" + version.number() + " option");
       }
       if (!o.option().globalAllowed()) {
-        throw new InvalidResourceException(Violation.of(R, null, f, o.option().name(),
-            "may not be set globally (the subnet or the server derives it)"));
-      }
-      if (!keys.add(List.of(o.option().code(), o.condition()))) {
-        Checks.fail(R, null, f, o.option().name(), "is set twice");
+        Checks.fail(R, null, field + "[" + i + "]", o.option().name(),
+            "may not be set globally (the subnet or the server derives it)");
       }
     }
-    return copy;
+    return OptionPrecedence.checkGlobal(copy); // duplicates
   }
 
   /**

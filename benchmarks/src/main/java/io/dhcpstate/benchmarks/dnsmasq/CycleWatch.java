@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Watches one network's directory from outside the driver, every 2 ms: when a new host file
- * appears (the driver renames a fresh file over it, so its inode changes) and when dnsmasq's
- * log gains a line saying it read the host file. The times it records are when it noticed, up
+ * Watches one network's directory from outside the driver, every 2 ms: when a new host or
+ * options file appears (the driver renames a fresh file over the old one, so its inode changes;
+ * a file whose content would not change is not rewritten) and when dnsmasq's log gains a line
+ * saying it read the host file (it reads the options file right after). The times it records are when it noticed, up
  * to a poll interval late. Used to check the churn's confirmations independently and to split a
  * reload cycle into its parts. Also reads a process's CPU time from {@code /proc}. Thread-safe.
  */
@@ -27,6 +28,7 @@ final class CycleWatch implements AutoCloseable {
   private static final long POLL_MS = 2;
 
   private final Path host;
+  private final Path opts;
   private final Path log;
   private final String readHost;
   private final Thread thread;
@@ -41,6 +43,7 @@ final class CycleWatch implements AutoCloseable {
     this.pid = dnsmasqPid;
     sampleCpu(true);
     this.host = dir.resolve("host");
+    this.opts = dir.resolve("opts");
     this.log = dir.resolve("log");
     this.readHost = "read " + host;
     this.thread = new Thread(this::loop, "dnsmasq-cycle-watch");
@@ -88,10 +91,13 @@ final class CycleWatch implements AutoCloseable {
     }
   }
 
+  /** Identifies the host and options files as written: inode, time and size of each. */
   private Object key() {
     try {
       BasicFileAttributes a = Files.readAttributes(host, BasicFileAttributes.class);
-      return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime().toMillis(), a.size());
+      BasicFileAttributes b = Files.readAttributes(opts, BasicFileAttributes.class);
+      return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime().toMillis(), a.size(),
+          String.valueOf(b.fileKey()), b.lastModifiedTime().toMillis(), b.size());
     } catch (IOException e) {
       return null;
     }

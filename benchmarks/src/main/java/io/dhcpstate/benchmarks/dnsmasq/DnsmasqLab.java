@@ -28,13 +28,15 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@link VisibleRun} {@code dnsmasq.change_visible_ms};
  *   <li>{@link ChurnRun} {@code dnsmasq.churn_changes_per_s} (bar: at least 2,000);
- *   <li>{@link ReleaseRun} {@code dnsmasq.releases_per_s}.
+ *   <li>{@link ReleaseRun} {@code dnsmasq.releases_per_s} and
+ *       {@code dnsmasq.release_burst_leases_left} (bar: 0).
  * </ul>
  *
  * <p>Options: {@code --srv-ns NAME --cli-ns NAME --srv-if NAME --cli-if NAME --probe-mac MAC
  * --state DIR --work DIR [--only visible,churn,releases] [--ports N] [--churn-seconds S]
- * [--release-ports N] [--releases N] [--release-rounds R] [--window-ms MS]}: by default
- * 10,000 ports, 20 s of churn, and 2 rounds of 250 releases in a 2,000-port network. Everything it starts it stops: the
+ * [--release-ports N] [--releases N] [--release-rounds R] [--release-burst N] [--window-ms
+ * MS]}: by default 10,000 ports, 20 s of churn, and in a 2,000-port network 3 rounds of 100
+ * releases, then a burst of 300. Everything it starts it stops: the
  * agent closes the driver, which stops its dnsmasq processes, in a {@code finally} and in a
  * shutdown hook.
  */
@@ -52,6 +54,7 @@ public final class DnsmasqLab {
   final double churnSeconds;
   final int releases;
   final int releasePorts;
+  final int releaseBurst;
   final int releaseRounds;
   final Duration window;
   final Set<String> only;
@@ -72,9 +75,10 @@ public final class DnsmasqLab {
     work = Path.of(a.need("--work"));
     ports = Integer.parseInt(a.get("--ports", "10000"));
     churnSeconds = Double.parseDouble(a.get("--churn-seconds", "20"));
-    releases = Integer.parseInt(a.get("--releases", "250"));
+    releases = Integer.parseInt(a.get("--releases", "100"));
+    releaseBurst = Integer.parseInt(a.get("--release-burst", "300"));
     releasePorts = Integer.parseInt(a.get("--release-ports", "2000"));
-    releaseRounds = Integer.parseInt(a.get("--release-rounds", "2"));
+    releaseRounds = Integer.parseInt(a.get("--release-rounds", "3"));
     window = Duration.ofMillis(Long.parseLong(a.get("--window-ms", "50")));
     only = new LinkedHashSet<>(List.of(a.get("--only", "visible,churn,releases").split(",")));
   }
@@ -83,15 +87,18 @@ public final class DnsmasqLab {
    * Runs the lab benchmarks.
    *
    * @param args the options above
-   * @throws Exception if the lab cannot be set up; a figure that cannot be measured is printed
-   *     as NaN and FAIL instead
+   * @throws IllegalArgumentException if an option is missing or malformed; a figure that
+   *     cannot be measured is printed as NaN and FAIL
    */
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     DnsmasqLab lab = new DnsmasqLab(new Args(args));
     Thread hook = new Thread(lab::close, "dnsmasq-lab-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       lab.run();
+    } catch (Exception e) {
+      info("lab failed: %s", e);
+      e.printStackTrace(System.out);
     } finally {
       lab.close();
       try {
@@ -136,7 +143,7 @@ public final class DnsmasqLab {
       awaitIdle("network removal");
     }
     if (only.contains("releases")) {
-      figures.add(new ReleaseRun(this, shape.net(releasePorts)).run());
+      figures.addAll(new ReleaseRun(this, shape.net(releasePorts)).run());
     }
   }
 

@@ -20,6 +20,10 @@ record Figure(String name, double value, double error, String unit, String bar, 
     return new Figure(name, value, error, unit, "bar>=" + fmt(bar), value >= bar);
   }
 
+  static Figure atMost(String name, double value, double error, String unit, double bar) {
+    return new Figure(name, value, error, unit, "bar<=" + fmt(bar), value <= bar);
+  }
+
   static Figure reported(String name, double value, double error, String unit) {
     return new Figure(name, value, error, unit, null, !Double.isNaN(value));
   }
@@ -38,6 +42,9 @@ record Figure(String name, double value, double error, String unit, String bar, 
   static String fmt(double v) {
     if (Double.isNaN(v)) {
       return "NaN";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+      return String.format(Locale.ROOT, "%.0f", v);
     }
     return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v)
         : String.format(Locale.ROOT, "%.3f", v);

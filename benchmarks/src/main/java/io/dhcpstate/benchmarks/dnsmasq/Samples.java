@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The churn's confirmed changes: when each was submitted and when the agent reported it ready,
- * and, against the host-file writes and log re-reads {@link CycleWatch} saw, where the time of
+ * and, against the host/opts writes and log re-reads {@link CycleWatch} saw, where the time of
  * a change went. Not thread-safe.
  */
 final class Samples {
@@ -44,8 +44,9 @@ final class Samples {
 
   /**
    * Prints, as info lines, how many confirmations the watcher can vouch for (the last re-read
-   * logged before the confirmation is of a host file written after the submit) and the mean
-   * time of each part of a change: submit to host file written (waiting for the flush in
+   * logged before the confirmation is of host or options files written after the submit) and
+   * the mean
+   * time of each part of a change: submit to files written (waiting for the flush in
    * progress, the agent, the batching window, render, write), written to re-read logged (the
    * other two files written, signal or restart, dnsmasq re-reading), re-read to confirmed (the
    * driver seeing the log line, the agent reporting the port ready).
@@ -59,7 +60,7 @@ final class Samples {
     double toConfirm = 0;
     for (int i = 0; i < size; i++) {
       // the flush that confirmed the change: the last re-read logged before the confirmation,
-      // and the last host-file write before that re-read
+      // and the last write of the files before that re-read
       int ri = lastAtOrBefore(r, confirmed[i] + TOLERANCE_NS);
       if (ri < 0) {
         continue;
@@ -73,11 +74,11 @@ final class Samples {
       toReread += r[ri] - w[wi];
       toConfirm += Math.max(0, confirmed[i] - r[ri]);
     }
-    DnsmasqLab.info("churn: the watcher saw %d host-file writes and %d re-reads logged; %d of"
-        + " %d confirmations came after a re-read (±%d ms) of a host file written after their"
+    DnsmasqLab.info("churn: the watcher saw %d host/opts writes and %d re-reads logged; %d of"
+        + " %d confirmations came after a re-read (±%d ms) of files written after their"
         + " submit", w.length, r.length, vouched, size, TOLERANCE_NS / 1_000_000);
     if (vouched > 0) {
-      DnsmasqLab.info("churn: mean time per change: submit -> host file written %.0f ms"
+      DnsmasqLab.info("churn: mean time per change: submit -> files written %.0f ms"
           + " (the flush in progress, agent, batching window, render, write);"
           + " written -> re-read logged %.0f ms (other files, SIGHUP or restart, dnsmasq);"
           + " logged -> confirmed %.0f ms (driver sees the log, agent reports ready)",
@@ -85,7 +86,7 @@ final class Samples {
     }
     if (w.length > 1) {
       double cycle = (w[w.length - 1] - w[0]) / 1e6 / (w.length - 1);
-      DnsmasqLab.info("churn: one host-file write every %.0f ms on average", cycle);
+      DnsmasqLab.info("churn: one write of the files every %.0f ms on average", cycle);
     }
   }
 

@@ -73,10 +73,6 @@ final class Shape {
     NetworkSnapshot snapshot() {
       return NetworkSnapshot.of(network, List.of(subnet), ports);
     }
-
-    NetworkSnapshot empty() {
-      return NetworkSnapshot.of(network, List.of(subnet), List.of());
-    }
   }
 
   /** A network of {@code ports} ports, each at its home address. */
@@ -114,7 +110,7 @@ final class Shape {
         p.adminStateUp(), p.hostname(), options, p.revision() + 1);
   }
 
-  /** A port with a given MAC replacing the last port of a list (the probe's place). */
+  /** The probe: port {@code p} with the client's MAC, a given address and no options. */
   static Port withMac(Port p, MacAddress mac, IpAddress ip) {
     return new Port(p.id(), p.networkId(), mac,
         List.of(new FixedIp(p.fixedIps().get(0).subnetId(), ip)), p.deviceOwner(),

@@ -2,6 +2,7 @@ package io.dhcpstate.driver.dnsmasq;
 
 import io.dhcpstate.InvalidConfigurationException;
 import io.dhcpstate.driver.dnsmasq.internal.DnsmasqUser;
+import io.dhcpstate.internal.SettingGuard;
 import io.dhcpstate.internal.Text;
 import io.dhcpstate.model.IpAddress;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,25 +49,9 @@ public final class DnsmasqDriverBuilder {
   boolean keepRunningOnClose;
   Set<PosixFilePermission> dirMode = PosixFilePermissions.fromString("rwxr-xr-x");
   Set<PosixFilePermission> fileMode = PosixFilePermissions.fromString("rw-r--r--");
-  private final Set<String> set = new HashSet<>();
+  private final SettingGuard guard = new SettingGuard();
 
   DnsmasqDriverBuilder() {}
-
-  private void once(String setting, Object value) {
-    if (value == null) {
-      throw new InvalidConfigurationException(setting + " must not be null");
-    }
-    if (!set.add(setting)) {
-      throw new InvalidConfigurationException(setting + " was already set");
-    }
-  }
-
-  private static Duration positive(String setting, Duration d) {
-    if (d.isNegative() || d.isZero()) {
-      throw new InvalidConfigurationException(setting + " must be positive, was " + d);
-    }
-    return d;
-  }
 
   /**
    * Sets the driver's name (default {@code dnsmasq}).
@@ -76,7 +60,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder name(String driverName) {
-    once("name", driverName);
+    guard.once("name", driverName);
     if (io.dhcpstate.internal.Checks.idProblem(driverName) != null) {
       throw new InvalidConfigurationException("name must be an identifier, was \""
           + Text.escape(driverName) + "\"");
@@ -92,7 +76,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder dnsmasqBinary(Path path) {
-    once("dnsmasqBinary", path);
+    guard.once("dnsmasqBinary", path);
     this.dnsmasq = path;
     return this;
   }
@@ -105,7 +89,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder dhcpReleaseBinaries(Path v4, Path v6) {
-    once("dhcpReleaseBinaries", v4);
+    guard.once("dhcpReleaseBinaries", v4);
     if (v6 == null) {
       throw new InvalidConfigurationException("dhcpReleaseBinaries: the IPv6 tool must not be null");
     }
@@ -122,7 +106,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder stateDirectory(Path directory) {
-    once("stateDirectory", directory);
+    guard.once("stateDirectory", directory);
     this.stateDirectory = directory.toAbsolutePath().normalize();
     return this;
   }
@@ -134,7 +118,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder interfaces(InterfaceResolver resolver) {
-    once("interfaces", resolver);
+    guard.once("interfaces", resolver);
     this.interfaces = resolver;
     return this;
   }
@@ -146,7 +130,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder commandPrefix(CommandPrefix commandPrefix) {
-    once("commandPrefix", commandPrefix);
+    guard.once("commandPrefix", commandPrefix);
     this.prefix = commandPrefix;
     return this;
   }
@@ -158,7 +142,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder forwarders(List<String> servers) {
-    once("forwarders", servers);
+    guard.once("forwarders", servers);
     List<IpAddress> parsed = new ArrayList<>();
     for (int i = 0; i < servers.size(); i++) {
       String s = servers.get(i);
@@ -181,7 +165,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder leaseCap(int cap) {
-    once("leaseCap", cap);
+    guard.once("leaseCap", cap);
     if (cap < 1 || cap > 1 << 24) {
       throw new InvalidConfigurationException("leaseCap must be in 1..16777216, was " + cap);
     }
@@ -196,7 +180,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder extraConfigFile(Path file) {
-    once("extraConfigFile", file);
+    guard.once("extraConfigFile", file);
     this.extraConfig = Optional.of(file.toAbsolutePath().normalize());
     return this;
   }
@@ -209,7 +193,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder pingBeforeOffer(boolean on) {
-    once("pingBeforeOffer", on);
+    guard.once("pingBeforeOffer", on);
     this.pingBeforeOffer = on;
     return this;
   }
@@ -222,7 +206,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder dns(boolean on) {
-    once("dns", on);
+    guard.once("dns", on);
     this.dns = on;
     return this;
   }
@@ -234,7 +218,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder batchingWindow(Duration window) {
-    once("batchingWindow", window);
+    guard.once("batchingWindow", window);
     if (window.isNegative() || window.compareTo(Duration.ofSeconds(10)) > 0) {
       throw new InvalidConfigurationException("batchingWindow must be 0..10 s, was " + window);
     }
@@ -249,8 +233,8 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder stopTimeout(Duration timeout) {
-    once("stopTimeout", timeout);
-    this.stopTimeout = positive("stopTimeout", timeout);
+    guard.once("stopTimeout", timeout);
+    this.stopTimeout = SettingGuard.positive("stopTimeout", timeout);
     return this;
   }
 
@@ -264,13 +248,13 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder respawn(boolean on, Duration min, Duration max) {
-    once("respawn", on);
+    guard.once("respawn", on);
     if (min == null || max == null) {
       throw new InvalidConfigurationException("respawn delays must not be null");
     }
     this.respawn = on;
-    this.respawnMin = positive("respawn min", min);
-    this.respawnMax = positive("respawn max", max);
+    this.respawnMin = SettingGuard.positive("respawn min", min);
+    this.respawnMax = SettingGuard.positive("respawn max", max);
     if (max.compareTo(min) < 0) {
       throw new InvalidConfigurationException("respawn max (" + max + ") must not be below min ("
           + min + ")");
@@ -287,7 +271,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder keepRunningOnClose(boolean keep) {
-    once("keepRunningOnClose", keep);
+    guard.once("keepRunningOnClose", keep);
     this.keepRunningOnClose = keep;
     return this;
   }
@@ -299,7 +283,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder user(String userName) {
-    once("user", userName);
+    guard.once("user", userName);
     if (!userName.matches("[a-z_][a-z0-9_-]{0,31}")) {
       throw new InvalidConfigurationException("user must be a POSIX user name like nobody, was \""
           + Text.escape(userName) + "\"");
@@ -317,7 +301,7 @@ public final class DnsmasqDriverBuilder {
    * @return this builder
    */
   public DnsmasqDriverBuilder modes(String directories, String files) {
-    once("modes", directories);
+    guard.once("modes", directories);
     if (files == null) {
       throw new InvalidConfigurationException("modes: the file mode must not be null");
     }

@@ -121,6 +121,11 @@ class DnsmasqDriverBuilderTest {
         "readable by user nobody");
     refused(valid().modes("rwx------", "rw-r--r--"), DnsmasqDriverBuilder::build,
         "searchable by user nobody");
+    // dnsmasq runs with its own group (dip), so group bits on the driver's files do not help
+    refused(valid().modes("rwxr-x--x", "rw-r-----"), DnsmasqDriverBuilder::build,
+        "readable by user nobody");
+    refused(valid().modes("rwxr-x---", "rw-r--r--"), DnsmasqDriverBuilder::build,
+        "searchable by user nobody");
   }
 
   @Test

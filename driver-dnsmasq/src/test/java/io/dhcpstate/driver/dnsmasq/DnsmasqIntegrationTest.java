@@ -486,14 +486,13 @@ class DnsmasqIntegrationTest {
   /**
    * dnsmasq, once it has dropped to its user, logs "cannot read FILE: Permission denied" and
    * serves without the file; such a line contains "read FILE", which must not pass for success.
-   * The call fails at once, naming the cause, rather than succeeding or timing out.
+   * The call fails at once, naming the cause, rather than succeeding or timing out. (The builder
+   * refuses such modes; here the state directory is closed after the driver was built.)
    */
   @Test
-  void enable_filesTheDnsmasqUserCannotRead_failsFastSayingSo() {
-    driver.close();
-    driver = DnsmasqDriver.builder().stateDirectory(state.resolve("state"))
-        .commandPrefix(CommandPrefix.netns(id -> srv.name())).interfaces(id -> "vs")
-        .modes("rwxr-x---", "rw-r-----").build(); // group access is trusted; nobody lacks it
+  void enable_filesTheDnsmasqUserCannotRead_failsFastSayingSo() throws IOException {
+    Files.setPosixFilePermissions(state.resolve("state"),
+        PosixFilePermissions.fromString("rwx------"));
     long start = System.nanoTime();
 
     CompletableFuture<Void> enable = driver.enable(network(subnet(1), port("10.77.0.10", 1)),
@@ -503,5 +502,31 @@ class DnsmasqIntegrationTest {
         .withThrowableOfType(java.util.concurrent.ExecutionException.class)
         .withMessageContaining("Permission denied");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void failedRemoval_releasesTheLeaseOnTheNextSuccessfulCall() throws Exception {
+    driver.close();
+    String[] iface = {"vs"};
+    driver = DnsmasqDriver.builder().stateDirectory(state.resolve("state"))
+        .commandPrefix(CommandPrefix.netns(id -> srv.name())).interfaces(id -> iface[0])
+        .build();
+    Port p1 = port("10.77.0.10", 1);
+    driver.enable(network(subnet(1), p1), settings()).toCompletableFuture()
+        .get(20, TimeUnit.SECONDS);
+    udhcpc(MAC);
+    assertThat(leasedIps()).contains("10.77.0.10");
+    NetworkSnapshot without = network(subnet(1));
+    iface[0] = "bad name"; // the host application's resolver fails once
+
+    CompletableFuture<Void> removal = driver.apply(without, settings(), new NetworkChange(
+        List.of(new PortChange(Optional.of(p1), Optional.empty())), false, false, false))
+        .toCompletableFuture();
+    assertThat(removal).failsWithin(Duration.ofSeconds(20));
+    assertThat(leasedIps()).contains("10.77.0.10");
+    iface[0] = "vs";
+    driver.enable(without, settings()).toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+    assertThat(leasedIps()).doesNotContain("10.77.0.10");
   }
 }

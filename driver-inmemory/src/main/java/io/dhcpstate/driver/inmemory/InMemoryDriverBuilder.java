@@ -2,6 +2,7 @@ package io.dhcpstate.driver.inmemory;
 
 import io.dhcpstate.InvalidConfigurationException;
 import io.dhcpstate.internal.Checks;
+import io.dhcpstate.internal.SettingGuard;
 import io.dhcpstate.model.IpAddress;
 import io.dhcpstate.model.IpVersion;
 import java.net.InetSocketAddress;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,25 +42,9 @@ public final class InMemoryDriverBuilder {
   Optional<IpAddress> serverAddress = Optional.empty();
   InstantSource clock = InstantSource.system();
   boolean clockSet;
-  private final Set<String> set = new HashSet<>();
+  private final SettingGuard guard = new SettingGuard();
 
   InMemoryDriverBuilder() {}
-
-  private void once(String setting, Object value) {
-    if (value == null) {
-      throw new InvalidConfigurationException(setting + " must not be null");
-    }
-    if (!set.add(setting)) {
-      throw new InvalidConfigurationException(setting + " was already set");
-    }
-  }
-
-  private static Duration positive(String setting, Duration d) {
-    if (d.isNegative() || d.isZero()) {
-      throw new InvalidConfigurationException(setting + " must be positive, was " + d);
-    }
-    return d;
-  }
 
   /**
    * Sets the driver's name, used in logs and listener calls.
@@ -69,7 +53,7 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder name(String driverName) {
-    once("name", driverName);
+    guard.once("name", driverName);
     if (Checks.idProblem(driverName) != null) {
       throw new InvalidConfigurationException("name must be an identifier: "
           + Checks.idProblem(driverName));
@@ -118,7 +102,7 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder replyToSource(boolean on) {
-    once("replyToSource", on);
+    guard.once("replyToSource", on);
     this.replyToSource = on;
     return this;
   }
@@ -130,7 +114,7 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder workers(int count) {
-    once("workers", count);
+    guard.once("workers", count);
     if (count < 1 || count > 64) {
       throw new InvalidConfigurationException("workers must be in 1..64, was " + count);
     }
@@ -146,7 +130,7 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder receiveQueue(int capacity) {
-    once("receiveQueue", capacity);
+    guard.once("receiveQueue", capacity);
     if (capacity < 16 || capacity > 1 << 20) {
       throw new InvalidConfigurationException("receiveQueue must be in 16..1048576, was "
           + capacity);
@@ -164,7 +148,7 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder journal(Path directory, FsyncPolicy policy) {
-    once("journal", directory);
+    guard.once("journal", directory);
     if (policy == null) {
       throw new InvalidConfigurationException("journal fsync policy must not be null");
     }
@@ -180,8 +164,8 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder offerHold(Duration hold) {
-    once("offerHold", hold);
-    this.offerHold = positive("offerHold", hold);
+    guard.once("offerHold", hold);
+    this.offerHold = SettingGuard.positive("offerHold", hold);
     return this;
   }
 
@@ -192,8 +176,8 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder probation(Duration time) {
-    once("probation", time);
-    this.probation = positive("probation", time);
+    guard.once("probation", time);
+    this.probation = SettingGuard.positive("probation", time);
     return this;
   }
 
@@ -207,14 +191,14 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder reclaim(Duration interval, int maxLeases, Duration maxTime) {
-    once("reclaim", interval);
-    this.reclaimInterval = positive("reclaim interval", interval);
+    guard.once("reclaim", interval);
+    this.reclaimInterval = SettingGuard.positive("reclaim interval", interval);
     if (maxLeases < 1 || maxLeases > 1_000_000) {
       throw new InvalidConfigurationException("reclaim maxLeases must be in 1..1000000, was "
           + maxLeases);
     }
     this.reclaimMaxLeases = maxLeases;
-    this.reclaimMaxTime = positive("reclaim maxTime", maxTime);
+    this.reclaimMaxTime = SettingGuard.positive("reclaim maxTime", maxTime);
     return this;
   }
 
@@ -226,7 +210,7 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder serverAddress(String ip) {
-    once("serverAddress", ip);
+    guard.once("serverAddress", ip);
     IpAddress a = IpAddress.tryParse(ip).filter(x -> x.version() == IpVersion.V4)
         .orElseThrow(() -> new InvalidConfigurationException(
             "serverAddress must be an IPv4 address"));
@@ -241,7 +225,7 @@ public final class InMemoryDriverBuilder {
    * @return this builder
    */
   public InMemoryDriverBuilder clock(InstantSource source) {
-    once("clock", source);
+    guard.once("clock", source);
     this.clock = source;
     this.clockSet = true;
     return this;

@@ -159,10 +159,10 @@ class DhcpAgentBuilderTest {
   }
 
   @Test
-  void build_leaseTimeTooShort_throwsNamingLeaseTime() {
-    DhcpAgentBuilder b = valid().leaseTime(Duration.ofSeconds(60));
+  void leaseTime_tooShort_throwsAtOnceNamingLeaseTime() {
+    DhcpAgentBuilder b = valid();
 
-    assertThatThrownBy(b::build).isInstanceOf(InvalidResourceException.class)
+    assertThatThrownBy(() -> b.leaseTime(Duration.ofSeconds(60))).isInstanceOf(InvalidResourceException.class)
         .hasMessageContaining("leaseTime");
   }
 
@@ -176,19 +176,19 @@ class DhcpAgentBuilderTest {
   }
 
   @Test
-  void build_badDefaultDomain_throwsNamingDomain() {
-    DhcpAgentBuilder b = valid().defaultDomain("bad domain!");
+  void defaultDomain_invalid_throwsAtOnceNamingDomain() {
+    DhcpAgentBuilder b = valid();
 
-    assertThatThrownBy(b::build).isInstanceOf(InvalidResourceException.class)
+    assertThatThrownBy(() -> b.defaultDomain("bad domain!")).isInstanceOf(InvalidResourceException.class)
         .hasMessageContaining("defaultDomain");
   }
 
   @Test
-  void build_prohibitedGlobalOption_throwsNamingOption() {
-    DhcpAgentBuilder b = valid().globalOptions(
-        List.of(ExtraDhcpOption.of("router", "10.0.0.1")), List.of());
+  void globalOptions_prohibitedOption_throwsAtOnceNamingOption() {
+    DhcpAgentBuilder b = valid();
 
-    assertThatThrownBy(b::build).isInstanceOf(InvalidResourceException.class)
+    assertThatThrownBy(() -> b.globalOptions(
+        List.of(ExtraDhcpOption.of("router", "10.0.0.1")), List.of())).isInstanceOf(InvalidResourceException.class)
         .hasMessageContaining("globalV4Options").hasMessageContaining("router");
   }
 

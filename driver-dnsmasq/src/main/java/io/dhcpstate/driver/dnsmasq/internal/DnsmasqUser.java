@@ -12,7 +12,10 @@ import java.util.Set;
 /**
  * The user dnsmasq drops to after it starts as root ({@code --user}): it must exist, and reach
  * and read the network files, or dnsmasq logs "Permission denied" and serves without its host
- * file. Group permissions are trusted (membership is not checked). Stateless.
+ * file. dnsmasq also drops to its own group ({@code dip} where it exists), so the group bits of
+ * files the host application creates do not help: others must be able to search and read,
+ * unless dnsmasq runs as root or as the host application's own user (the files' owner).
+ * Stateless.
  */
 public final class DnsmasqUser {
   private DnsmasqUser() {}
@@ -35,15 +38,13 @@ public final class DnsmasqUser {
     if (user.equals("root") || user.equals(System.getProperty("user.name"))) {
       return;
     }
-    if (!dirMode.contains(PosixFilePermission.OTHERS_EXECUTE)
-        && !dirMode.contains(PosixFilePermission.GROUP_EXECUTE)) {
+    if (!dirMode.contains(PosixFilePermission.OTHERS_EXECUTE)) {
       throw new InvalidConfigurationException("modes: directories must be searchable by user "
-          + user + " (group or others x), were " + PosixFilePermissions.toString(dirMode));
+          + user + " (others x), were " + PosixFilePermissions.toString(dirMode));
     }
-    if (!fileMode.contains(PosixFilePermission.OTHERS_READ)
-        && !fileMode.contains(PosixFilePermission.GROUP_READ)) {
+    if (!fileMode.contains(PosixFilePermission.OTHERS_READ)) {
       throw new InvalidConfigurationException("modes: files must be readable by user " + user
-          + " (group or others r), were " + PosixFilePermissions.toString(fileMode));
+          + " (others r), were " + PosixFilePermissions.toString(fileMode));
     }
   }
 
@@ -68,7 +69,6 @@ public final class DnsmasqUser {
         throw new InvalidConfigurationException("cannot check " + p + ": " + e);
       }
       if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)
-          && !perms.contains(PosixFilePermission.GROUP_EXECUTE)
           && !(owner && perms.contains(PosixFilePermission.OWNER_EXECUTE))) {
         throw new InvalidConfigurationException("stateDirectory " + stateDirectory
             + " is not reachable by user " + user + ": " + p + " is "

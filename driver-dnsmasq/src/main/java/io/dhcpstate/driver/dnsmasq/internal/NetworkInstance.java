@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * One network served by one dnsmasq: its directory, its process, and the batching of changes.
  * Changes only record the desired state and the addresses to release; a flush, at most one per
  * batching window, writes the files once, reloads (or restarts) once, verifies in dnsmasq's
- * log that it re-read them, releases stale leases, and completes every waiting caller.
+ * log that it re-read them, releases stale leases, and completes every waiting caller. A failed
+ * flush keeps its restart request and its releases for the next one.
  * Thread-safe: state is guarded by this object's monitor and flushes never overlap.
  */
 public final class NetworkInstance {
@@ -147,6 +148,10 @@ public final class NetworkInstance {
     } catch (Exception e) {
       failure = e;
       LOG.warn("dnsmasq for network {} failed: {}", networkId, e.toString());
+      synchronized (this) { // the next flush (the agent retries) restarts and releases still
+        forceRestart |= restart;
+        toRelease.addAll(0, release);
+      }
     } finally {
       synchronized (this) {
         flushing = false;

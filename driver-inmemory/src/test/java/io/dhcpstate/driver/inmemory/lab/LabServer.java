@@ -57,16 +57,16 @@ public final class LabServer {
   private final String subnetId;
 
   private LabServer(Map<String, List<String>> cfg) {
-    networkId = one(cfg, "network", "lab");
+    networkId = optional(cfg, "network").orElse("lab");
     subnetId = networkId + "-v4";
     Network network = new Network(networkId, "lab network", true,
-        Integer.parseInt(one(cfg, "mtu", "1500")),
-        Optional.ofNullable(one(cfg, "domain", null)), 1);
-    Subnet.Builder sb = Subnet.builder(subnetId, networkId, one(cfg, "subnet", null))
-        .addressMode(AddressMode.valueOf(one(cfg, "mode", "static").toUpperCase()))
+        Integer.parseInt(optional(cfg, "mtu").orElse("1500")), optional(cfg, "domain"), 1);
+    Subnet.Builder sb = Subnet.builder(subnetId, networkId, optional(cfg, "subnet")
+            .orElseThrow(() -> new IllegalArgumentException("missing setting: subnet")))
+        .addressMode(AddressMode.valueOf(optional(cfg, "mode").orElse("static").toUpperCase()))
         .revision(1);
-    Optional.ofNullable(one(cfg, "gateway", null)).ifPresent(sb::gateway);
-    for (String d : one(cfg, "dns", "").split(",")) {
+    optional(cfg, "gateway").ifPresent(sb::gateway);
+    for (String d : optional(cfg, "dns").orElse("").split(",")) {
       if (!d.isBlank()) {
         sb.dns(d.strip());
       }
@@ -75,8 +75,7 @@ public final class LabServer {
       String[] parts = r.split(",");
       sb.route(parts[0], parts[1]);
     }
-    Optional.ofNullable(one(cfg, "pool", null)).map(p -> p.split(","))
-        .ifPresent(p -> sb.pool(p[0], p[1]));
+    optional(cfg, "pool").map(p -> p.split(",")).ifPresent(p -> sb.pool(p[0], p[1]));
     List<Port> ports = new ArrayList<>();
     for (String p : cfg.getOrDefault("port", List.of())) {
       String[] parts = p.split(",");
@@ -85,28 +84,21 @@ public final class LabServer {
     }
     source = new FakeNetworkSource().put(NetworkSnapshot.of(network, List.of(sb.build()), ports));
 
-    String[] bind = one(cfg, "bind", "0.0.0.0:67").split(":");
+    String[] bind = optional(cfg, "bind").orElse("0.0.0.0:67").split(":");
     InMemoryDriverBuilder db = InMemoryDriver.builder()
         .udp(new InetSocketAddress(bind[0], Integer.parseInt(bind[1])));
-    Optional.ofNullable(one(cfg, "server", null)).ifPresent(db::serverAddress);
-    Optional.ofNullable(one(cfg, "journal", null))
-        .ifPresent(dir -> db.journal(Path.of(dir), FsyncPolicy.NEVER));
+    optional(cfg, "server").ifPresent(db::serverAddress);
+    optional(cfg, "journal").ifPresent(dir -> db.journal(Path.of(dir), FsyncPolicy.NEVER));
     driver = db.build();
     agent = DhcpAgent.builder().source(source).driver(driver)
-        .leaseTime(Duration.ofSeconds(Long.parseLong(one(cfg, "lease", "3600"))))
+        .leaseTime(Duration.ofSeconds(Long.parseLong(optional(cfg, "lease").orElse("3600"))))
         .build();
   }
 
-  private static String one(Map<String, List<String>> cfg, String key, String fallback) {
-    List<String> values = cfg.get(key);
-    if (values == null || values.isEmpty()) {
-      if (fallback == null && !List.of("gateway", "domain", "server", "pool", "journal")
-          .contains(key)) {
-        throw new IllegalArgumentException("missing setting: " + key);
-      }
-      return fallback;
-    }
-    return values.get(values.size() - 1);
+  /** The last value given for a setting. */
+  private static Optional<String> optional(Map<String, List<String>> cfg, String key) {
+    List<String> values = cfg.getOrDefault(key, List.of());
+    return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
   }
 
   /**
