@@ -20,10 +20,11 @@
 # The lab: a server namespace and a client namespace of unique names joined by a veth pair
 # (server end vs, 10.79.255.254/12; client end vc, no address, its MAC the probe port's). The
 # Java lab (io.dhcpstate.benchmarks.dnsmasq.DnsmasqLab) runs in the host namespace: the agent
-# with a fake source and the dnsmasq driver, which runs dnsmasq and dhcp_release through
-# `ip netns exec SERVER-NS`; it runs udhcpc with `ip netns exec CLIENT-NS`, each run bounded by
-# `timeout`. Everything started is stopped, and the namespaces removed, on exit, also when
-# interrupted. Logs (and dnsmasq's logs) stay in the printed work directory.
+# (its source of truth kept current by the lab) and the dnsmasq driver, which runs dnsmasq and
+# dhcp_release through `ip netns exec SERVER-NS`; it runs udhcpc with `ip netns exec CLIENT-NS`,
+# each run bounded by `timeout`. Everything started is stopped, and the namespaces removed, on
+# exit, also when interrupted. Logs (and dnsmasq's logs) stay in the printed work directory.
+# See README.md beside this script for what each figure measures.
 #
 # Usage: benchmarks/dnsmasq/run.sh [--skip-build] [--quick] [--only NAME,...] [--lab 'ARGS']
 #   --skip-build  use benchmarks/target/benchmarks.jar as it is
@@ -32,6 +33,7 @@
 #   --only        some of render,visible,churn,releases (default all)
 #   --lab         more options for the lab (see DnsmasqLab), such as '--releases 100'; for
 #                 experiments, the figures are defined by the defaults
+# LAB_JVM_OPTS in the environment adds JVM options to the lab, such as a JFR recording.
 # Ends with one line per figure: result NAME VALUE UNIT ±ERROR BAR PASS|FAIL (no-bar REPORTED
 # for figures without a bar). The exit status is 1 when a figure fails its bar or is missing.
 set -euo pipefail
@@ -113,7 +115,7 @@ cleanup() {
   for d in "$state"/*/; do
     [ -f "$d/log" ] && cp "$d/log" "$work/dnsmasq-$(basename "$d").log" 2>/dev/null || true
   done
-  rm -rf "$state" 2>/dev/null || true
+  rm -rf "$state" "$work/benchmarks.jar" 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
@@ -203,7 +205,8 @@ if ((${#lab_only[@]})); then
   left=$((570 - (SECONDS - start_time)))
   ((left > 60)) || left=60
   say "lab: namespaces $srv_ns and $cli_ns; $left s left for it"
-  timeout -k 10 "$left" "$java_bin" -Xms1g -Xmx2g \
+  read -r -a lab_jvm <<<"${LAB_JVM_OPTS:-}" # e.g. a JFR recording: -XX:StartFlightRecording=...
+  timeout -k 10 "$left" "$java_bin" -Xms1g -Xmx2g "${lab_jvm[@]+"${lab_jvm[@]}"}" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.showDateTime=true \
     -cp "$jar" io.dhcpstate.benchmarks.dnsmasq.DnsmasqLab "${lab_args[@]}" \
     >"$work/lab.log" 2>&1 &

@@ -35,7 +35,7 @@ public final class ProcessCpuProfiler implements InternalProfiler {
   }
 
   @Override
-  public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
+  public Collection<? extends Result<?>> afterIteration(BenchmarkParams benchmarkParams,
       IterationParams iterationParams, IterationResult result) {
     long cpu = os.getProcessCpuTime() - startCpu;
     long ops = result.getMetadata().getAllOps();

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -385,8 +385,9 @@ public final class DhcpAgentBuilder {
     }
     Scheduler sched = scheduler;
     if (sched == null) {
-      ScheduledExecutorService timer =
-          Executors.newSingleThreadScheduledExecutor(daemon("dhcpstate-timer"));
+      ScheduledThreadPoolExecutor timer =
+          new ScheduledThreadPoolExecutor(1, daemon("dhcpstate-timer"));
+      timer.setRemoveOnCancelPolicy(true); // cancelled call timeouts must not pile up
       owned.add(() -> shutdown(timer));
       sched = Scheduler.of(timer);
     }

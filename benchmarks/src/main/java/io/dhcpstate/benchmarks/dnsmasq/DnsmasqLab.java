@@ -138,6 +138,7 @@ public final class DnsmasqLab {
       if (only.contains("churn")) {
         figures.add(new ChurnRun(this, a, list.subList(0, list.size() - 1)).run());
       }
+      keepLog(a.id()); // disabling the network removes its directory
       source.remove(a.id());
       agent.submit(new ResourceEvent.NetworkDeleted(a.id(), a.network().revision() + 1));
       awaitIdle("network removal");
@@ -164,6 +165,15 @@ public final class DnsmasqLab {
     info("network %s: %d ports created by events and live in dnsmasq in %.2f s; its lease"
         + " file holds %d leases", net.id(), net.ports().size(), seconds(t0),
         leaseCount(net.id()));
+  }
+
+  private void keepLog(String networkId) {
+    try {
+      Files.copy(dir(networkId).resolve("log"), work.resolve("dnsmasq-" + networkId + ".log"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      info("could not keep the log of network %s: %s", networkId, e);
+    }
   }
 
   /** Waits until the driver has a running dnsmasq for the network. */

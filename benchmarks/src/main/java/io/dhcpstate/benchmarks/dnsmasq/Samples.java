@@ -54,6 +54,7 @@ final class Samples {
   void explain(List<Long> writes, List<Long> rereads) {
     long[] w = writes.stream().mapToLong(Long::longValue).toArray();
     long[] r = rereads.stream().mapToLong(Long::longValue).toArray();
+    int[] perReread = new int[r.length];
     int vouched = 0;
     double toWrite = 0;
     double toReread = 0;
@@ -70,6 +71,7 @@ final class Samples {
         continue;
       }
       vouched++;
+      perReread[ri]++;
       toWrite += w[wi] - submitted[i];
       toReread += r[ri] - w[wi];
       toConfirm += Math.max(0, confirmed[i] - r[ri]);
@@ -84,6 +86,12 @@ final class Samples {
           + " logged -> confirmed %.0f ms (driver sees the log, agent reports ready)",
           toWrite / vouched / 1e6, toReread / vouched / 1e6, toConfirm / vouched / 1e6);
     }
+    StringBuilder sizes = new StringBuilder();
+    for (int i = 0; i < perReread.length && i < 60; i++) {
+      sizes.append(i == 0 ? "" : " ").append(perReread[i]);
+    }
+    DnsmasqLab.info("churn: changes confirmed by each re-read, in order: %s%s", sizes,
+        perReread.length > 60 ? " ..." : "");
     if (w.length > 1) {
       double cycle = (w[w.length - 1] - w[0]) / 1e6 / (w.length - 1);
       DnsmasqLab.info("churn: one write of the files every %.0f ms on average", cycle);

@@ -159,7 +159,7 @@ public final class AgentEngine implements DhcpAgent {
   }
 
   void enqueue(NetworkSlot slot, Item item, int priority) {
-    if (slot.offer(item, state == State.STARTED || state == State.CLOSING)) {
+    if (slot.offer(item, () -> state == State.STARTED || state == State.CLOSING)) {
       runLater(slot, priority);
     }
   }

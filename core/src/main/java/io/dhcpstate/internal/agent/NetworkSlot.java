@@ -67,8 +67,17 @@ final class NetworkSlot {
 
   /** Queues an item; returns true when the slot must be scheduled. */
   synchronized boolean offer(Item item, boolean started) {
+    return offer(item, () -> started);
+  }
+
+  /**
+   * Queues an item; returns true when the slot must be scheduled. {@code started} is read under
+   * this slot's monitor, so an item offered while the agent starts is either seen by
+   * {@code start()}'s scan or scheduled here, never neither.
+   */
+  synchronized boolean offer(Item item, java.util.function.BooleanSupplier started) {
     pending.add(item);
-    if (busy || !started) {
+    if (busy || !started.getAsBoolean()) {
       return false;
     }
     busy = true;

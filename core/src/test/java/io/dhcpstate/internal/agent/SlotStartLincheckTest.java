@@ -12,7 +12,6 @@ import org.jetbrains.kotlinx.lincheck.annotations.Validate;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.kotlinx.lincheck.strategy.managed.ManagedStrategyGuaranteeKt;
 import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,10 @@ public class SlotStartLincheckTest {
   private static final String[] COLLECTIONS = {"java.util.ArrayList", "java.util.ArrayList$Itr",
       "java.util.ArrayDeque", "java.util.TimSort", "java.util.Arrays", "java.util.Collections"};
 
-  /** The protocol of {@code AgentEngine.submit} and {@code start()} as written today. */
+  /**
+   * The protocol of {@code AgentEngine.submit} and {@code start()}: the started flag is read
+   * inside the slot's monitor, and {@code start()} sets it before scanning the slots.
+   */
   public static class FlagReadBeforeOffer {
     private final NetworkSlot slot = new NetworkSlot("net-1");
     private final AtomicLong offered = new AtomicLong();
@@ -35,8 +37,7 @@ public class SlotStartLincheckTest {
 
     @Operation
     public void submit() {
-      boolean s = started; // AgentEngine.enqueue: state == STARTED, read outside the slot lock
-      if (slot.offer(new Item.Resync(offered.incrementAndGet()), s)) {
+      if (slot.offer(new Item.Resync(offered.incrementAndGet()), () -> started)) {
         runSlot(slot, runs);
       }
     }
@@ -171,15 +172,11 @@ public class SlotStartLincheckTest {
   }
 
   /**
-   * Fails: this is the race in {@code AgentEngine} as written today. A submit that read "not
-   * started" just before {@code start()} scanned the slots queues its item after the scan, and
-   * nothing runs it until another item reaches that network; meanwhile {@code awaitIdle} never
-   * returns, since the event holds the idle count. Lincheck prints the interleaving when this
-   * is run by hand. Delete it when the engine adopts a protocol like {@link
-   * RunQueueGatedUntilStart}, which the next check covers.
+   * Guards the race once found in {@code AgentEngine}: with the started flag read outside the
+   * slot's monitor, a submit that read "not started" just before {@code start()} scanned the
+   * slots queued its item after the scan, and nothing ran it. Reading the flag inside
+   * {@code offer} closes it; this check fails if the read moves back outside.
    */
-  @Disabled("demonstrates a known race in AgentEngine.submit vs start() (an event submitted"
-      + " during start can be stranded); see RunQueueGatedUntilStart for the fix")
   @Test
   void submitRacingStart_flagReadBeforeOffer_everyItemRuns() {
     LinChecker.check(FlagReadBeforeOffer.class, options(FlagReadBeforeOffer.class));

@@ -333,9 +333,23 @@ public final class NetworkInstance {
   LeaseFile.Parsed leases() {
     Path file = dir.resolve("leases");
     try {
-      String text = Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-      return LeaseFile.parse(networkId, text);
+      // dnsmasq rewrites the file in place (truncate, then write): a read in between sees it
+      // empty or cut short. Trust only two identical reads that end with a whole line.
+      String last = null;
+      for (int i = 0; i < 100; i++) {
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1)
+            : "";
+        if (text.equals(last) && (text.isEmpty() || text.endsWith("\n"))) {
+          return LeaseFile.parse(networkId, text);
+        }
+        last = text;
+        Thread.sleep(i == 0 ? 2 : 10);
+      }
+      return LeaseFile.parse(networkId, last);
     } catch (IOException e) {
+      return new LeaseFile.Parsed(List.of(), 1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return new LeaseFile.Parsed(List.of(), 1);
     }
   }

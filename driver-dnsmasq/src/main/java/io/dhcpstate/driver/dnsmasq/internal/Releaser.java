@@ -25,6 +25,9 @@ public final class Releaser {
   private static final Duration PAUSE = Duration.ofMillis(300);
   private static final Duration POLL = Duration.ofMillis(10);
 
+  /** Releases sent before waiting for dnsmasq to confirm them. */
+  static final int WINDOW = 32;
+
   private final Config config;
   /** Leases released and verified. */
   public final LongAdder released = new LongAdder();
@@ -51,15 +54,21 @@ public final class Releaser {
     if (stale.isEmpty()) {
       return;
     }
-    List<Lease> pending = matching(instance, stale);
-    int matched = pending.size();
-    for (int attempt = 0; attempt < TRIES && !pending.isEmpty(); attempt++) {
-      for (Lease l : pending) {
-        run(instance.networkId, l, iface);
+    List<Lease> all = matching(instance, stale);
+    List<Lease> pending = new ArrayList<>();
+    // Windows of releases: dnsmasq rewrites its lease file per release, and a burst of
+    // release packets overflows its socket buffer while dhcp_release still exits 0.
+    for (int from = 0; from < all.size(); from += WINDOW) {
+      List<Lease> window = all.subList(from, Math.min(all.size(), from + WINDOW));
+      for (int attempt = 0; attempt < TRIES && !window.isEmpty(); attempt++) {
+        for (Lease l : window) {
+          run(instance.networkId, l, iface);
+        }
+        window = awaitGone(instance, window);
       }
-      pending = awaitGone(instance, pending);
+      pending.addAll(window);
     }
-    released.add(matched - pending.size());
+    released.add(all.size() - pending.size());
     if (!pending.isEmpty()) {
       failed.add(pending.size());
       LOG.warn("network {}: {} lease(s) still held after {} release attempts",
