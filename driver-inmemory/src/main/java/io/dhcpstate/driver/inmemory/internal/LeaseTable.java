@@ -111,6 +111,10 @@ final class LeaseTable {
     byClient.put(entry.clientKey(), entry);
     if (!entry.expiresAt().equals(Instant.MAX)) {
       expiry.add(entry);
+      if (expiry.size() > 2 * byIp.size() + 1024) {
+        // Renewals leave superseded rows behind; drop them so the queue tracks live rows only.
+        expiry.removeIf(r -> byIp.get(r.ip()) != r);
+      }
     }
     for (LeaseEntry e : toLog) {
       log.record(e.toLease(networkId, LeaseState.RELEASED));
